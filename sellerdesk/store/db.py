@@ -1,0 +1,156 @@
+"""Opening the SellerDesk database: permissions, WAL, foreign keys, migrations, backups.
+
+Every failure the environment causes (missing permissions, a read-only folder, a locked or
+corrupt file, a full disk) is raised as ``StoreUnavailable`` with a sentence that names the file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from sellerdesk.errors import SchemaTooNew, StoreUnavailable
+from sellerdesk.paths import backups_dir, database_path
+from sellerdesk.store.migrations import MIGRATIONS, known_migration_names
+
+BUSY_TIMEOUT_MS = 5000
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+
+# SQLite error texts that mean "the environment", not "a bug in SellerDesk".
+_ENVIRONMENT_ERRORS = (
+    "database is locked",
+    "readonly database",
+    "unable to open database",
+    "disk i/o error",
+    "database or disk is full",
+    "file is not a database",
+    "database disk image is malformed",
+    "disk is full",
+)
+
+
+def is_environment_error(error: sqlite3.Error) -> bool:
+    """True when SQLite failed because of the file or the disk rather than our SQL."""
+    text = str(error).lower()
+    return isinstance(error, sqlite3.OperationalError | sqlite3.DatabaseError) and any(
+        phrase in text for phrase in _ENVIRONMENT_ERRORS
+    )
+
+
+def describe_environment_error(path: Path, error: BaseException) -> str:
+    """One plain sentence for the user about why ``path`` cannot be used."""
+    text = str(error).lower()
+    if "locked" in text:
+        return f"The database {path} is locked by another program; close it and try again."
+    if "readonly" in text or "read-only" in text or isinstance(error, PermissionError):
+        return f"SellerDesk may not write to {path}: check the folder's permissions."
+    if "not a database" in text or "malformed" in text:
+        return (
+            f"The database {path} is damaged or not a SellerDesk database. "
+            f"Restore a backup from {path.parent / 'backups'} or choose another data folder."
+        )
+    if "full" in text or getattr(error, "errno", None) == 28:
+        return f"The disk holding {path} is full; free some space and try again."
+    return f"SellerDesk cannot open {path}: {error}"
+
+
+@contextlib.contextmanager
+def environment_errors(path: Path) -> Iterator[None]:
+    """Turn SQLite/OS failures caused by the environment into ``StoreUnavailable``."""
+    try:
+        yield
+    except StoreUnavailable:
+        raise
+    except sqlite3.Error as error:
+        if not is_environment_error(error):
+            raise
+        raise StoreUnavailable(describe_environment_error(path, error)) from error
+    except OSError as error:
+        raise StoreUnavailable(describe_environment_error(path, error)) from error
+
+
+def _prepare_folder(data_dir: Path) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
+    with contextlib.suppress(PermissionError):
+        os.chmod(data_dir, PRIVATE_DIR_MODE)
+    if not os.access(data_dir, os.W_OK | os.X_OK):
+        raise PermissionError(f"no write permission for {data_dir}")
+
+
+def _connect(path: Path) -> Database:
+    existed = path.exists()
+    connection = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    if not existed:
+        os.chmod(path, PRIVATE_FILE_MODE)
+    db = Database(connection)
+    # Reading the schema fails at once on a file that is not SQLite.
+    db.execute("PRAGMA schema_version").fetchone()
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    if db.journal_mode != "wal":
+        db.enable_wal()
+    return db
+
+
+def _refuse_newer_schema(db: Database, path: Path) -> None:
+    unknown = [m.name for m in MIGRATIONS.applied(db) if m.name not in known_migration_names()]
+    if unknown:
+        raise SchemaTooNew(
+            f"The database {path} was written by a newer SellerDesk (schema "
+            f"{unknown[-1]}); install the newer version or choose another data folder."
+        )
+
+
+def _backup_before_migrating(db: Database, path: Path) -> Path | None:
+    """Copy an existing database aside before pending migrations change it."""
+    if not MIGRATIONS.applied(db) or not MIGRATIONS.pending(db):
+        return None
+    folder = backups_dir(path.parent)
+    folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    last = MIGRATIONS.applied(db)[-1].name
+    target = folder / f"sellerdesk_{last}_{stamp}.db"
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with sqlite3.connect(str(target)) as backup_connection:
+        db.conn.backup(backup_connection)
+    backup_connection.close()
+    os.chmod(target, PRIVATE_FILE_MODE)
+    return target
+
+
+def migrate(db: Database, path: Path) -> Path | None:
+    """Refuse a newer schema, back up, then apply pending migrations. Returns the backup."""
+    _refuse_newer_schema(db, path)
+    backup = _backup_before_migrating(db, path)
+    MIGRATIONS.apply(db)
+    return backup
+
+
+def open_database(data_dir: Path) -> Database:
+    """Open (creating if needed) and migrate the database in ``data_dir``."""
+    path = database_path(data_dir)
+    with environment_errors(path):
+        _prepare_folder(data_dir)
+        db = _connect(path)
+        try:
+            migrate(db, path)
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """Copy a database file with its WAL companions (used to move a data dir)."""
+    for suffix in ("", "-wal", "-shm"):
+        candidate = Path(str(source) + suffix)
+        if candidate.exists():
+            shutil.copy2(candidate, Path(str(target) + suffix))

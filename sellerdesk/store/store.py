@@ -1,0 +1,64 @@
+"""``Store``: one open database plus the data dir it lives in.
+
+Repositories (``sellerdesk/store/*_repo.py``) take a ``Store`` and own the SQL of one area.
+``Store.write()`` wraps a business operation in one transaction and maps environment
+failures to ``StoreUnavailable``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from sellerdesk.paths import database_path
+from sellerdesk.store.db import environment_errors, open_database
+
+
+class Store:
+    """The SellerDesk database of one data dir."""
+
+    def __init__(self, data_dir: Path, db: Database | None = None) -> None:
+        self.data_dir = Path(data_dir)
+        self.path = database_path(self.data_dir)
+        self.db = db if db is not None else open_database(self.data_dir)
+        self._write_lock = threading.RLock()
+
+    @classmethod
+    def open(cls, data_dir: Path) -> Store:
+        return cls(data_dir)
+
+    def reopen(self) -> Store:
+        """A second connection to the same file, for a worker thread."""
+        return Store(self.data_dir)
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Database]:
+        """One transaction; environment failures become ``StoreUnavailable``."""
+        with self._write_lock, environment_errors(self.path), self.db.atomic():
+            yield self.db
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Database]:
+        """Reads with environment failures mapped to ``StoreUnavailable``."""
+        with environment_errors(self.path):
+            yield self.db
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        with self.read() as db:
+            row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        with self.write() as db:
+            db.execute(
+                "INSERT INTO settings(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+
+    def close(self) -> None:
+        self.db.close()
