@@ -43,6 +43,11 @@ def run_command(args, data_dir) -> int:  # type: ignore[no-untyped-def]
     except KeyboardInterrupt:
         print(f"sellerdesk {args.command}: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (``sellerdesk returns | head``): not an error worth a traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     finally:
         context.close()
 

@@ -19,7 +19,16 @@ from types import ModuleType
 from sellerdesk import __version__
 
 # Keep this list sorted by how often sellers use the command; add new ones freely.
-COMMAND_MODULES: list[str] = []
+COMMAND_MODULES: list[str] = [
+    "import_cmd",
+    "search_cmd",
+    "check_cmd",
+    "metrics_cmd",
+    "cheatsheet_cmd",
+    "returns_cmd",
+    "export_cmd",
+    "reparse_cmd",
+]
 
 
 def command_modules() -> list[ModuleType]:

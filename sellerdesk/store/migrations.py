@@ -7,10 +7,15 @@ migration is never edited: add a new one. Times are stored as ISO-8601 UTC text
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING
 
-MIGRATIONS = Migrations("sellerdesk")
+from sellerdesk.store.migration_set import MigrationSet
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+# Registers like sqlite-utils' ``Migrations`` without importing it (start-up speed, see there).
+MIGRATIONS = MigrationSet("sellerdesk")
 
 
 def _run(db: Database, script: str) -> None:
@@ -138,7 +143,8 @@ def m001_initial(db: Database) -> None:
         CREATE TABLE return_steps (
             case_id INTEGER NOT NULL REFERENCES return_cases(id) ON DELETE CASCADE,
             step_id TEXT NOT NULL,
-            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'not_applicable')),
+            status TEXT NOT NULL DEFAULT 'open'
+                CHECK (status IN ('open', 'done', 'not_applicable')),
             done_at TEXT,
             note TEXT NOT NULL DEFAULT '',
             PRIMARY KEY (case_id, step_id)
@@ -184,4 +190,115 @@ def m001_initial(db: Database) -> None:
 
 def known_migration_names() -> set[str]:
     """Names of every migration this build knows."""
-    return {migration.name for migration in MIGRATIONS._migrations}
+    return set(MIGRATIONS.names())
+
+
+@MIGRATIONS(name="m002_return_next_due")
+def m002_return_next_due(db: Database) -> None:
+    """Each return case's next open step and its deadline, kept current by the returns service,
+    so the inbox and the due-today view find due cases with an indexed query."""
+    _run(
+        db,
+        """
+        ALTER TABLE return_cases ADD COLUMN next_step TEXT;
+        ALTER TABLE return_cases ADD COLUMN next_due_at TEXT;
+        CREATE INDEX idx_return_cases_next_due ON return_cases(status, next_due_at)
+        """,
+    )
+
+
+# Sort keys of the inbox (see store/inbox_repo.py): each is one expression with an index, so
+# every sort order pages with an indexed keyset query. Never NULL, so keyset comparisons hold.
+INBOX_URGENCY_KEY = (
+    "(CASE WHEN status = 'needs_reply' AND reply_due_at IS NOT NULL "
+    "THEN CAST(strftime('%s', reply_due_at) AS INTEGER) "
+    "ELSE 20000000000 - CAST(strftime('%s', COALESCE(last_message_at, "
+    "'1970-01-01T00:00:00Z')) AS INTEGER) END)"
+)
+INBOX_RECEIVED_KEY = "COALESCE(last_message_at, '')"
+INBOX_BUYER_KEY = "COALESCE(buyer_name, '') COLLATE NOCASE"
+INBOX_ORDER_KEY = "COALESCE(order_id, '')"
+INBOX_STATUS_KEY = (
+    "(CASE status WHEN 'needs_reply' THEN 0 WHEN 'replied' THEN 1 "
+    "WHEN 'no_response_needed' THEN 2 ELSE 3 END)"
+)
+
+
+@MIGRATIONS(name="m003_search_and_inbox")
+def m003_search_and_inbox(db: Database) -> None:
+    """Full-text search over messages (CJK as bigrams, see store/search_repo.py) and the
+    indexes the inbox sorts and filters on.
+
+    Triggers only queue changed message ids in ``search_queue`` (a few microseconds per row,
+    plain SQL so every connection keeps it); ``search_repo.index_pending`` turns queued
+    messages into ``message_fts`` rows, at the end of an import and before every search.
+    """
+    statements = [
+        "CREATE VIRTUAL TABLE message_fts USING fts5("
+        "subject, body, buyer, refs, notes, tokenize = 'unicode61 remove_diacritics 2')",
+        "CREATE TABLE search_queue (message_id INTEGER PRIMARY KEY)",
+        "CREATE TRIGGER messages_search_insert AFTER INSERT ON messages BEGIN "
+        "INSERT OR IGNORE INTO search_queue(message_id) VALUES (new.id); END",
+        "CREATE TRIGGER messages_search_update AFTER UPDATE OF subject, buyer_text, buyer_name,"
+        " order_id, asins, item_title, conversation_id ON messages BEGIN "
+        "INSERT OR IGNORE INTO search_queue(message_id) VALUES (new.id); END",
+        "CREATE TRIGGER messages_search_delete AFTER DELETE ON messages BEGIN "
+        "INSERT OR IGNORE INTO search_queue(message_id) VALUES (old.id); END",
+        "CREATE TRIGGER conversations_search_notes AFTER UPDATE OF notes ON conversations "
+        "WHEN new.notes IS NOT old.notes BEGIN "
+        "INSERT OR IGNORE INTO search_queue(message_id) "
+        "SELECT id FROM messages WHERE conversation_id = new.id; END",
+        "INSERT INTO search_queue(message_id) SELECT id FROM messages",
+        f"CREATE INDEX idx_inbox_urgency ON conversations({INBOX_URGENCY_KEY})",
+        f"CREATE INDEX idx_inbox_received ON conversations({INBOX_RECEIVED_KEY})",
+        f"CREATE INDEX idx_inbox_buyer ON conversations({INBOX_BUYER_KEY})",
+        f"CREATE INDEX idx_inbox_order ON conversations({INBOX_ORDER_KEY})",
+        f"CREATE INDEX idx_inbox_status ON conversations({INBOX_STATUS_KEY})",
+        "CREATE INDEX idx_conversations_marketplace ON conversations(marketplace)",
+        "CREATE INDEX idx_messages_kind_conversation ON messages(kind, conversation_id)",
+        "CREATE INDEX idx_return_cases_conversation ON return_cases(conversation_id)",
+    ]
+    for statement in statements:
+        db.execute(statement)
+
+
+@MIGRATIONS(name="m004_message_relay_alias")
+def m004_message_relay_alias(db: Database) -> None:
+    """The buyer's relay alias (relay address without its +tag) on each message, indexed, so
+    the importer threads a message that shows no order id to the order its alias was seen
+    with."""
+    _run(
+        db,
+        """
+        ALTER TABLE messages ADD COLUMN relay_alias TEXT;
+        UPDATE messages SET relay_alias = lower(
+            CASE WHEN instr(relay_address, '+') > 0
+                 THEN substr(relay_address, 1, instr(relay_address, '+') - 1)
+                      || substr(relay_address, instr(relay_address, '@'))
+                 ELSE relay_address END)
+            WHERE relay_address IS NOT NULL;
+        CREATE INDEX idx_messages_relay_alias ON messages(relay_alias, received_at)
+        """,
+    )
+
+
+@MIGRATIONS(name="m005_fewer_message_indexes")
+def m005_fewer_message_indexes(db: Database) -> None:
+    """Two indexes on messages instead of four, so each imported message updates fewer b-trees.
+
+    ``(kind, received_at)`` serves the reply-time metrics (buyer messages in a time range, in
+    order) and the latest opt-out bounce; ``idx_messages_conversation`` gains ``kind`` so the
+    inbox's latest-kind column and kind filter, and "did the buyer write", read the index
+    alone. Nothing else queried ``idx_messages_kind`` or ``idx_messages_received``.
+    """
+    _run(
+        db,
+        """
+        DROP INDEX IF EXISTS idx_messages_kind;
+        DROP INDEX IF EXISTS idx_messages_received;
+        DROP INDEX IF EXISTS idx_messages_kind_conversation;
+        DROP INDEX IF EXISTS idx_messages_conversation;
+        CREATE INDEX idx_messages_conversation ON messages(conversation_id, received_at, kind);
+        CREATE INDEX idx_messages_kind_received ON messages(kind, received_at)
+        """,
+    )

@@ -2,20 +2,25 @@
 
 Repositories (``sellerdesk/store/*_repo.py``) take a ``Store`` and own the SQL of one area.
 ``Store.write()`` wraps a business operation in one transaction and maps environment
-failures to ``StoreUnavailable``.
+failures to ``StoreUnavailable``. ``Store.query()`` gives plain SQL reads on the connection
+without loading sqlite-utils, whose import (~60 ms) the desktop app's first paint avoids: the
+``Database`` behind ``db``/``read()``/``write()`` is made on first use.
 """
 
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from sellerdesk.paths import database_path
-from sellerdesk.store.db import environment_errors, open_database
+from sellerdesk.store.db import as_database, environment_errors, open_connection
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class Store:
@@ -24,8 +29,18 @@ class Store:
     def __init__(self, data_dir: Path, db: Database | None = None) -> None:
         self.data_dir = Path(data_dir)
         self.path = database_path(self.data_dir)
-        self.db = db if db is not None else open_database(self.data_dir)
+        self.conn: sqlite3.Connection = db.conn if db is not None else open_connection(data_dir)
+        self._db = db
         self._write_lock = threading.RLock()
+
+    @property
+    def db(self) -> Database:
+        """The connection as a sqlite-utils ``Database``, made on first use."""
+        if self._db is None:
+            with self._write_lock:
+                if self._db is None:
+                    self._db = as_database(self.conn)
+        return self._db
 
     @classmethod
     def open(cls, data_dir: Path) -> Store:
@@ -47,9 +62,15 @@ class Store:
         with environment_errors(self.path):
             yield self.db
 
+    @contextlib.contextmanager
+    def query(self) -> Iterator[sqlite3.Connection]:
+        """Plain SQL reads (``execute``) with environment failures mapped, no sqlite-utils."""
+        with environment_errors(self.path):
+            yield self.conn
+
     def get_setting(self, key: str, default: str | None = None) -> str | None:
-        with self.read() as db:
-            row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        with self.query() as connection:
+            row = connection.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
         return row[0] if row else default
 
     def set_setting(self, key: str, value: str | None) -> None:
@@ -61,4 +82,4 @@ class Store:
             )
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()

@@ -1,0 +1,138 @@
+"""Simplified Chinese phrases of the draft checker, by concept (see ``en.py``).
+
+Chinese sellers often mix Chinese and English in one draft; the English lexicon covers the
+English part, these fragments (matched without word boundaries) the Chinese part.
+"""
+
+# Phrase tables: one regular expression per string reads better than split strings.
+# ruff: noqa: E501
+
+WORD_BOUNDED = False
+
+TERMS: dict[str, tuple[str, ...]] = {
+    "review": (r"评论", r"评价", r"好评", r"差评", r"留评", r"点评", r"测评", r"反馈", r"[五5]星"),
+    "review_mask": (
+        r"(?:审核|查看|核实)(?:您的)?(?:申请|请求|照片|情况)",
+        r"感谢您的(?:好评|反馈|评价)",
+    ),
+    "review_request": (
+        r"(?:留|写|给|发表|分享)(?:一?个|一条|下)?(?:评论|评价|好评|反馈|使用体验)",
+        r"(?:帮忙|麻烦)(?:给个|留个)(?:评论|评价|好评)",
+    ),
+    "review_proof": (r"(?:评论|好评|评价)截图", r"截图(?:发|给)(?:我们|我)"),
+    "value": (
+        r"返现",
+        r"返款",
+        r"退款",
+        r"礼品卡",
+        r"礼物",
+        r"赠品",
+        r"免费",
+        r"优惠券",
+        r"折扣",
+        r"红包",
+        r"奖励",
+        r"补偿",
+        r"报销",
+        r"[0-9]+(?:美元|元|刀|欧)",
+    ),
+    "exchange": (r"作为(?:感谢|回报)", r"之后", r"然后", r"即可获得"),
+    "positive": (r"好评", r"五星", r"5星", r"满分", r"高分"),
+    "request_verb": (r"给", r"留", r"打"),
+    "happy_if": (r"(?:如果|若)(?:您)?满意", r"满意的话", r"喜欢的话", r"如果您喜欢"),
+    "unhappy_first": (
+        r"(?:留|给)(?:差评|评价|评论)(?:之)?前",
+        r"(?:不要|别|请勿)(?:给|留)差评",
+    ),
+    "contact_first": (r"先联系我们", r"请先(?:联系|告诉)我们"),
+    "negative_review": (r"差评", r"负面评价", r"一星"),
+    "contact_us": (r"联系我们", r"告诉我们"),
+    "review_change": (
+        r"(?:删除|修改|撤销|更改|撤回|删掉|改)(?:一下)?(?:您的)?(?:差评|评论|评价|好评|反馈)",
+        r"(?:差评|评价)改(?:成|为)",
+    ),
+    "review_instruct": (r"(?:提到|写上|提及|写一下)",),
+    "marketing": (
+        # A "new item" sent as a replacement is customer service; only a launch is marketing.
+        r"新品(?:上市|上架|发布|推荐|首发|特惠|预告)",
+        r"上新",
+        r"新款(?:上市|上架|发布|推荐)",
+        r"优惠券",
+        r"折扣码",
+        r"优惠码",
+        r"其他产品",
+        r"促销",
+        r"店铺其他",
+        r"打折",
+    ),
+    "next_order": (r"下次购买", r"下次下单", r"下一单"),
+    "scope": (r"关注店铺", r"问卷", r"食谱", r"节日快乐"),
+    "checkin": (r"用得怎么样", r"使用感受如何"),
+    "confirmation": (r"(?:您的)?订单已(?:经)?(?:发货|送达|签收|确认)", r"已为您发货", r"发货通知"),
+    "problem": (
+        r"延迟",
+        r"延误",
+        r"问题",
+        r"损坏",
+        r"缺少",
+        r"发错",
+        r"丢失",
+        r"缺货",
+        r"地址",
+        r"抱歉",
+        r"海关",
+        r"故障",
+    ),
+    "reason": (
+        r"发票",
+        r"退货",
+        r"换货",
+        r"刻字",
+        r"定制",
+        r"设计",
+        r"尺码",
+        r"颜色",
+        r"需要",
+        r"确认",
+        r"预约",
+        r"保修",
+        r"说明书",
+    ),
+    "thanks": (r"(?:非常)?感谢(?:您)?(?:的)?(?:购买|支持|订购)?", r"谢谢"),
+    "filler": (
+        r"您好",
+        r"亲爱的[^，。,]{0,10}",
+        r"祝您[^。]{0,20}",
+        r"如有(?:任何)?(?:问题|疑问)[^。]{0,40}",
+    ),
+    "optout": (r"退订", r"取消订阅"),
+    "ask_cancel": (r"(?:请|麻烦)(?:您)?取消(?:这个|该)?订单", r"申请取消订单"),
+    "sensitive": (r"起诉", r"律师", r"法律行动", r"骗子", r"傻[瓜逼]", r"滚开", r"滚蛋"),
+    "divert": (
+        r"独立站",
+        r"官网(?:购买|下单)",
+        r"直接(?:找我们|在我们)(?:下单|购买)",
+        r"亚马逊以外",
+        r"站外",
+    ),
+    "data_request": (
+        r"(?:留下|告诉我们|发给我们|提供)(?:您的)?(?:邮箱|电话|手机号|微信|联系方式)",
+    ),
+    "pii_misuse": (r"我们有您的(?:电话|手机号|地址)",),
+    "social": (
+        r"关注我们",
+        r"微信",
+        r"加(?:我们的)?(?:微信|WhatsApp)",
+        r"二维码",
+        r"扫码",
+        r"脸书",
+        r"QQ群?",
+    ),
+    "phone_ok": (r"保修", r"厂家", r"制造商", r"快递公司", r"承运商", r"物流公司"),
+    "contact_me": (r"(?:给我们)?打电话", r"我们的电话", r"联系电话"),
+    "link_ok": (r"上传", r"定制", r"刻字", r"设计", r"保修", r"注册", r"说明书", r"追踪", r"需要"),
+    "tracking_ctx": (r"单号", r"运单", r"追踪号", r"物流号"),
+    "reminder": (r"再次", r"提醒", r"又"),
+    "impersonation": (r"亚马逊客服", r"代表亚马逊"),
+    "address": (r"地址", r"门牌号", r"邮编"),
+}
