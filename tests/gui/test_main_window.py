@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-import textwrap
 from collections import Counter
 from pathlib import Path
 
@@ -106,75 +101,3 @@ def test_no_shortcut_is_bound_twice(open_desktop) -> None:  # type: ignore[no-un
         if not key.isEmpty()
     )
     assert {key: n for key, n in bound.items() if n > 1} == {}
-
-
-_LAYOUT_PROBE = textwrap.dedent(
-    """
-    import json, sys
-    from pathlib import Path
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QDockWidget
-    from sellerdesk.gui.application import DesktopApp, create_application
-    from sellerdesk.services.context import AppContext
-    from sellerdesk.store.store import Store
-
-    app = create_application()
-    data_dir = Path(sys.argv[1])
-
-    def snapshot(window):
-        app.processEvents()
-        docks = sorted(window.findChildren(QDockWidget), key=lambda d: d.objectName())
-        return {
-            "size": [window.width(), window.height()],
-            "splitter": window.main_splitter.sizes(),
-            "docks": {d.objectName(): [window.dockWidgetArea(d).value, d.isVisible()]
-                      for d in docks},
-        }
-
-    def start():
-        desktop = DesktopApp(AppContext(store=Store(data_dir)))
-        desktop.window.show()
-        app.processEvents()
-        return desktop
-
-    first = start()
-    window = first.window
-    window.resize(1900, 1000)
-    app.processEvents()
-    docks = sorted(window.findChildren(QDockWidget), key=lambda d: d.objectName())
-    if docks:
-        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, docks[0])
-    if len(docks) > 1:
-        docks[-1].hide()
-    window.main_splitter.setSizes([900, 500])
-    before = snapshot(window)
-    window.close()
-    first.context.store.close()
-
-    second = start()
-    after = snapshot(second.window)
-    second.window.close()
-    second.context.store.close()
-    print(json.dumps({"before": before, "after": after}))
-    """
-)
-
-
-def test_geometry_docks_and_splitter_restored_on_next_start(tmp_path: Path) -> None:
-    """Run on an offscreen screen as large as a desktop's, so nothing clamps the window."""
-    config = tmp_path / "screen.json"
-    config.write_text(json.dumps({"screens": [{
-        "name": "desktop", "x": 0, "y": 0, "width": 2560, "height": 1440,
-        "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1,
-    }]}))
-    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
-           "PYTHONPATH": str(REPO_ROOT)}
-    result = subprocess.run(
-        [sys.executable, "-c", _LAYOUT_PROBE, str(tmp_path / "data")],
-        capture_output=True, text=True, env=env, cwd=REPO_ROOT, timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    layouts = json.loads(result.stdout.strip().splitlines()[-1])
-    before, after = layouts["before"], layouts["after"]
-    assert before["size"] == [1900, 1000]
-    assert after == before
