@@ -10,9 +10,8 @@ import os
 import sys
 from collections.abc import Sequence
 
-from sellerdesk.errors import SellerDeskError, UsageError
+from sellerdesk.errors import EXIT_ENVIRONMENT, SellerDeskError, UsageError
 
-EXIT_ENVIRONMENT = 3
 NO_DISPLAY_MESSAGE = (
     "sellerdesk: no display found (DISPLAY/WAYLAND_DISPLAY unset); start it on a desktop, or on "
     "a virtual screen: xvfb-run sellerdesk  (or: Xvfb :99 & DISPLAY=:99 sellerdesk)"

@@ -7,6 +7,10 @@ swallowed.
 """
 
 
+# Exit status of the command line and the app when the environment fails (StoreUnavailable).
+EXIT_ENVIRONMENT = 3
+
+
 class SellerDeskError(Exception):
     """Base class for errors SellerDesk reports to the user in plain words."""
 

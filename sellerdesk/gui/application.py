@@ -30,7 +30,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from sellerdesk import APP_NAME, __version__
-from sellerdesk.errors import StoreUnavailable
+from sellerdesk.errors import EXIT_ENVIRONMENT, StoreUnavailable
 from sellerdesk.gui.hub import SelectionHub
 from sellerdesk.gui.main_window import MainWindow
 from sellerdesk.paths import assets_dir
@@ -39,7 +39,6 @@ from sellerdesk.store.store import Store
 
 log = logging.getLogger(__name__)
 
-EXIT_ENVIRONMENT = 3
 
 # "module:function" of each feature installer, in the order their panes and menus appear.
 FEATURES: list[str] = [
@@ -169,6 +168,7 @@ class DesktopApp(QObject):
         self._install([dotted for dotted in FEATURES if dotted not in self._pending])
         self.window.quit_requested.connect(self.window.close)
         self.window.about_requested.connect(self._show_about)
+        self.hub.status_message.connect(self.window.show_status)
         self.window.restore_geometry()
         if not self._pending:
             self.install_pending()

@@ -17,9 +17,9 @@ import html
 from bisect import bisect_right
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QLocale, QObject, QPoint, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
 from sellerdesk.domain.policy.model import CheckResult, Finding
 from sellerdesk.domain.policy.rules import RuleBook, load_rules
@@ -188,11 +188,4 @@ def attach_highlighter(
     return highlighter
 
 
-def widget_language(widget: QWidget | None = None) -> str:
-    """ "zh-CN" when the UI locale is Chinese, else "en" (the rules file's two languages)."""
-    locale = widget.locale() if widget is not None else QLocale()
-    name = locale.name()
-    return "zh-CN" if name.lower().startswith("zh") else "en"
-
-
-__all__ = ["DraftHighlighter", "Utf16Offsets", "attach_highlighter", "widget_language"]
+__all__ = ["DraftHighlighter", "Utf16Offsets", "attach_highlighter"]

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 MENU_ORDER = ("file", "edit", "view", "conversation", "returns", "tools", "help")
+STATUS_TIMEOUT_MS = 8000
 
 # Dock object names the default arrangement knows; docks it does not know keep Qt's placement.
 POLICY_DOCK = "policyDock"
@@ -135,8 +136,6 @@ class MainWindow(QMainWindow):
         text: str,
         slot: object,
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-        *,
-        before_quit: bool = True,
     ) -> QAction:
         """Create a menu action with an optional shortcut; File actions go above Quit."""
         action = QAction(text, self)
@@ -145,19 +144,19 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         menu = self.menu(menu_key)
         quit_action = getattr(self, "_quit_action", None)
-        if menu_key == "file" and before_quit and quit_action is not None:
+        if menu_key == "file" and quit_action is not None:
             menu.insertAction(quit_action, action)
         else:
             menu.addAction(action)
         self.addAction(action)  # shortcuts work even while the menu bar is hidden
         return action
 
-    # --- state ------------------------------------------------------------------------
-    def restore_layout(self) -> None:
-        """Geometry, docks and splitter sizes as the seller left them."""
-        self.restore_geometry()
-        self.restore_panes()
+    def show_status(self, text: str) -> None:
+        """A passing message in the status bar ("Notes saved.", "Imported 12 messages"...)."""
+        if text:
+            self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
 
+    # --- state ------------------------------------------------------------------------
     def restore_geometry(self) -> None:
         """Size and position as the seller left them (before ``show``: no visible jump)."""
         geometry = self._settings.value("window/geometry")

@@ -18,27 +18,19 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QLabel,
-    QMainWindow,
     QMessageBox,
     QToolBar,
     QWidget,
 )
 
 from sellerdesk.domain.policy.rules import RuleBook, load_rules
+from sellerdesk.gui.language import rules_language
 from sellerdesk.gui.printing.cheatsheet_pdf import RenderResult, page_layout, render, write_pdf
 from sellerdesk.gui.views.cheatsheet_options_dialog import (
     CheatSheetOptionsDialog,
     fill_language_combo,
 )
 from sellerdesk.services.cheatsheet import build_cheatsheet
-
-STATUS_TIMEOUT_MS = 8000
-
-
-def default_language(locale: QLocale | None = None) -> str:
-    """Chinese for a Chinese-speaking user, English otherwise."""
-    language = (locale or QLocale()).language()
-    return "zh-CN" if language == QLocale.Language.Chinese else "en"
 
 
 def default_paper(locale: QLocale | None = None) -> str:
@@ -59,7 +51,7 @@ class CheatSheetController(QObject):
         super().__init__(parent)
         self._window = window
         self._rules = rules
-        self.language = default_language()
+        self.language = rules_language()
         self.paper = default_paper()
         self.last_render: RenderResult | None = None
         self._printer: QPrinter | None = None
@@ -165,8 +157,9 @@ class CheatSheetController(QObject):
         return self.last_render
 
     def _show_status(self, text: str) -> None:
-        if isinstance(self._window, QMainWindow):
-            self._window.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
+        show_status = getattr(self._window, "show_status", None)
+        if show_status is not None:  # the main window; a bare parent widget has no status bar
+            show_status(text)
 
 
 def install(window, context, hub) -> QObject:  # type: ignore[no-untyped-def]

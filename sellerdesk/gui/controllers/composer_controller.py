@@ -93,9 +93,7 @@ class SendJob(QObject):
 class ComposerController(QObject):
     """Keeps the composer on the selected conversation and carries out its intents."""
 
-    draft_text_changed = Signal(str, str)  # subject, body: on every edit (for live checks)
     draft_saved = Signal(int)  # conversation id
-    reply_sent = Signal(int)  # conversation id, after a reply was marked as sent
 
     def __init__(
         self,
@@ -191,7 +189,6 @@ class ComposerController(QObject):
             self.view.set_status(self.tr("Draft saved {time}").format(time=self._clock(None)))
         else:
             self.view.set_status("")
-        self.draft_text_changed.emit(self.view.subject(), self.view.body())
 
     def _show_nothing(self, status: str = "") -> None:
         self.view.set_content("", "")
@@ -236,10 +233,9 @@ class ComposerController(QObject):
         self.view.set_status(self.tr("Editing…"))
 
     def _draft_changed(self) -> None:
-        """Something the draft stores changed: re-check it now, save it after a pause."""
+        """Something the draft stores changed: save it after a pause."""
         self._dirty = True
         self._timer.start()
-        self.draft_text_changed.emit(self.view.subject(), self.view.body())
 
     def _has_text(self) -> bool:
         return bool(self.view.body().strip() or self.view.subject().strip())
@@ -318,7 +314,6 @@ class ComposerController(QObject):
         self._template_key = template.key
         self._dirty = True
         self.save_now()
-        self.draft_text_changed.emit(rendered.subject, rendered.body)
         if template.language != language:
             self.view.set_status(
                 self.tr("No {wanted} version of this template: inserted {used}.").format(
@@ -522,7 +517,6 @@ class ComposerController(QObject):
             self.view.set_status(
                 self.tr("Reply recorded as sent at {time}.").format(time=self._clock(sent_at))
             )
-        self.reply_sent.emit(conversation_id)
         self.hub.data_changed.emit()
         return True
 

@@ -157,6 +157,8 @@ class InboxController(QObject):
 
     def set_timezone(self, tz: dt.tzinfo) -> None:
         """The seller chose another time zone: times are shown in it from now on."""
+        if tz == self.tz:
+            return
         self.tz = tz
         self.model.set_timezone(tz)
 

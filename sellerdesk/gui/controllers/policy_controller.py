@@ -26,9 +26,10 @@ from sellerdesk.gui.draft_highlighter import (
     DraftHighlighter,
     Editor,
     attach_highlighter,
-    widget_language,
 )
 from sellerdesk.gui.hub import NO_CONVERSATION, SelectionHub
+from sellerdesk.gui.language import rules_language
+from sellerdesk.gui.main_window import POLICY_DOCK
 from sellerdesk.gui.models.findings_model import FindingsModel
 from sellerdesk.gui.views.policy_sidebar import PolicySidebar
 from sellerdesk.services.context import AppContext
@@ -53,7 +54,6 @@ __all__ = ["GLANCE_RULES", "PolicyController", "install", "override_required"]
 class PolicyController(QObject):
     """Owns the sidebar's state and the checks of every attached editor."""
 
-    advice_changed = Signal(object)  # Advice or None
     findings_changed = Signal(object)  # CheckResult
     purpose_changed = Signal(str)  # "reply" or a proactive purpose picked in the sidebar
 
@@ -70,7 +70,7 @@ class PolicyController(QObject):
         self.hub = hub
         self.sidebar = sidebar
         self.rules = rules or load_rules()
-        self.language = widget_language(sidebar)
+        self.language = rules_language(sidebar)
         self.service = PolicyService(context.store)
         self.conversation_id = NO_CONVERSATION
         self.facts = ContactFacts(has_order=False)
@@ -114,7 +114,6 @@ class PolicyController(QObject):
         else:
             self.advice = advise(self.purpose, self.facts)
         self.sidebar.show_advice(self.advice)
-        self.advice_changed.emit(self.advice)
 
     def _on_purpose(self, purpose: str) -> None:
         self._update_advice()
@@ -200,7 +199,7 @@ def install(window, context: AppContext, hub: SelectionHub) -> QObject:  # type:
     model.setParent(sidebar)
     controller = PolicyController(context, hub, sidebar, parent=window)
     window.add_dock(
-        "policyDock",
+        POLICY_DOCK,
         QCoreApplication.translate("PolicyController", "Policy"),
         sidebar,
         Qt.DockWidgetArea.RightDockWidgetArea,
@@ -211,11 +210,9 @@ def install(window, context: AppContext, hub: SelectionHub) -> QObject:  # type:
 
 
 def _wire_composer(window, controller: PolicyController) -> None:  # type: ignore[no-untyped-def]
-    """Attach to the inbox engineer's composer: highlighter on the body, guard on the exits."""
-    try:
-        from sellerdesk.gui.controllers.composer_controller import ComposerController
-    except ImportError:
-        return
+    """Attach to the composer: highlighter on the body, guard on the exits."""
+    from sellerdesk.gui.controllers.composer_controller import ComposerController
+
     composer = window.findChild(ComposerController)
     if composer is None:
         return
@@ -223,6 +220,5 @@ def _wire_composer(window, controller: PolicyController) -> None:  # type: ignor
     highlighter = controller.attach_editor(view.body_edit, view.subject_edit.text)
     view.subject_edit.textChanged.connect(lambda _text: highlighter.schedule())
     composer.release_guard = controller.release_guard
-    set_purpose = getattr(composer, "set_purpose", None)
-    if callable(set_purpose):  # sent drafts then record their purpose (review-request...)
-        controller.purpose_changed.connect(set_purpose)
+    # Sent drafts record their purpose (review-request...), which the advisor reads back.
+    controller.purpose_changed.connect(composer.set_purpose)

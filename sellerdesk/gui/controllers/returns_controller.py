@@ -14,7 +14,7 @@ from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from sellerdesk.domain.policy.rules import load_rules
@@ -23,6 +23,8 @@ from sellerdesk.domain.returns.guardrails import Guardrail
 from sellerdesk.domain.timeutil import utc_now
 from sellerdesk.errors import SellerDeskError
 from sellerdesk.gui.hub import NO_CONVERSATION, SelectionHub
+from sellerdesk.gui.language import rules_language
+from sellerdesk.gui.main_window import DUE_TODAY_DOCK, RETURNS_DOCK
 from sellerdesk.gui.views.due_today import DueTodayView
 from sellerdesk.gui.views.returns_pane import EvidenceLine, GuardrailLine, ReturnsPane
 from sellerdesk.services import evidence, returns
@@ -33,11 +35,6 @@ CLOCK_TICK_MS = 60_000
 DUE_SOON_WINDOW = dt.timedelta(hours=24)
 IMAGE_TYPES = ("image/png", "image/jpeg", "image/gif", "image/webp")
 SHORTCUT_DUE_TODAY = "Ctrl+Shift+R"
-
-
-def ui_language() -> str:
-    """The rules file's language for this UI: Simplified Chinese or English."""
-    return "zh-CN" if QLocale().name().lower().startswith("zh") else "en"
 
 
 class ReturnsController(QObject):
@@ -61,7 +58,7 @@ class ReturnsController(QObject):
         self.due_view = due_view
         self.hub = hub
         self._now = now
-        self.language = language or ui_language()
+        self.language = language or rules_language()
         self.titles = returns.step_titles(self.language)
         self.help_texts = {
             step_id: (text.what, text.why, text.figure)
@@ -358,10 +355,10 @@ def install(window, context, hub: SelectionHub) -> QObject:  # type: ignore[no-u
     due_view = DueTodayView()
     controller = ReturnsController(context.store, pane, due_view, hub, parent=window)
     window.add_dock(
-        "returnsDock", QCoreApplication.translate("ReturnsController", "Return checklist"), pane
+        RETURNS_DOCK, QCoreApplication.translate("ReturnsController", "Return checklist"), pane
     )
     due_dock = window.add_dock(
-        "dueTodayDock",
+        DUE_TODAY_DOCK,
         QCoreApplication.translate("ReturnsController", "Returns due"),
         due_view,
         Qt.DockWidgetArea.BottomDockWidgetArea,

@@ -11,6 +11,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
+from sellerdesk.domain.reply_clock import split_duration
 from sellerdesk.domain.timeutil import to_iso, utc_now
 from sellerdesk.gui.models.base import Index, RowListModel
 from sellerdesk.gui.models.urgency import DECORATION_ROLES, decoration
@@ -46,9 +47,6 @@ class DueCasesModel(RowListModel[CaseView]):
     def set_now(self, now: dt.datetime) -> None:
         self._now = now
         self.refresh_columns()
-
-    def row_of_case(self, case_id: int) -> int:
-        return self.find_row(lambda view: view.case_id == case_id)
 
     def overdue_count(self) -> int:
         return sum(1 for view in self._rows if self._urgency(view) == "overdue")
@@ -117,13 +115,11 @@ class DueCasesModel(RowListModel[CaseView]):
         return ""
 
     def _time_left(self, due: dt.datetime) -> str:
-        seconds = int((due - self._now).total_seconds())
-        minutes = abs(seconds) // 60
-        days, hours, mins = minutes // 1440, (minutes // 60) % 24, minutes % 60
+        days, hours, mins = split_duration(due - self._now)
         if days:
             amount = self.tr("{d} d {h} h").format(d=days, h=hours)
         else:
             amount = self.tr("{h} h {m} min").format(h=hours, m=mins)
-        if seconds < 0:
+        if due < self._now:
             return self.tr("overdue {amount}").format(amount=amount)
         return self.tr("in {amount}").format(amount=amount)
