@@ -11,7 +11,14 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFont,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -58,6 +65,25 @@ DATE_PRESETS = (0, 1, 7, 30, 90, -1)  # days back; 0 = any time, -1 = custom ran
 class SnippetDelegate(QStyledItemDelegate):
     """Paints the subject column as rich text when the row is a search hit (matches in bold)."""
 
+    _CACHE_SIZE = 256  # laid-out snippets kept between repaints (hover, scroll, selection)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._documents: dict[tuple[str, str], QTextDocument] = {}
+
+    def _document(self, snippet: str, font: QFont) -> QTextDocument:
+        key = (snippet, font.key())
+        document = self._documents.get(key)
+        if document is None:
+            if len(self._documents) >= self._CACHE_SIZE:
+                self._documents.clear()
+            document = QTextDocument(self)
+            document.setDefaultFont(font)
+            document.setDocumentMargin(2)
+            document.setHtml(snippet.replace("<b>", HIGHLIGHT_OPEN).replace("</b>", "</span>"))
+            self._documents[key] = document
+        return document
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         snippet = index.data(SnippetRole)
         if not snippet:
@@ -65,15 +91,11 @@ class SnippetDelegate(QStyledItemDelegate):
             return
         self.initStyleOption(option, index)
         style = option.widget.style() if option.widget else None
-        text = option.text
+        # The subject stays in the tooltip; a hit shows where the words matched.
         option.text = ""  # the style draws background and focus only
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        document = QTextDocument()
-        document.setDefaultFont(option.font)
-        document.setDocumentMargin(2)
-        document.setHtml(snippet.replace("<b>", HIGHLIGHT_OPEN).replace("</b>", "</span>"))
-        del text  # the subject stays in the tooltip; a hit shows where the words matched
+        document = self._document(snippet, option.font)
         context = QAbstractTextDocumentLayout.PaintContext()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
@@ -84,13 +106,6 @@ class SnippetDelegate(QStyledItemDelegate):
         painter.setClipRect(0, -offset, option.rect.width(), option.rect.height())
         document.documentLayout().draw(painter, context)
         painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
-        return super().sizeHint(option, index)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class InboxTable(QTableView):

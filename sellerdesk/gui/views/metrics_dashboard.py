@@ -21,7 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sellerdesk.domain.metrics import TARGET_ON_TIME, DailyPoint, WindowMetrics
+from sellerdesk.domain.metrics import (
+    TARGET_LATE_RATE,
+    TARGET_ON_TIME,
+    WINDOWS_DAYS,
+    DailyPoint,
+    WindowMetrics,
+)
 
 LINE_COLOUR = QColor("#1565c0")
 TARGET_COLOUR = QColor("#c62828")
@@ -188,14 +194,14 @@ class MetricsDashboard(QDialog):
         grid = QGridLayout()
         bold = QFont(self.font())
         bold.setBold(True)
-        for column, days in enumerate((7, 30, 90), start=1):
+        for column, days in enumerate(WINDOWS_DAYS, start=1):
             header = QLabel(self.tr("Last {n} days").format(n=days), self)
             header.setFont(bold)
             header.setAlignment(Qt.AlignmentFlag.AlignRight)
             grid.addWidget(header, 0, column)
         for row, (key, title) in enumerate(self._rows(), start=1):
             grid.addWidget(QLabel(title, self), row, 0)
-            for column, days in enumerate((7, 30, 90), start=1):
+            for column, days in enumerate(WINDOWS_DAYS, start=1):
                 cell = QLabel("—", self)
                 cell.setObjectName(f"metric_{key}_{days}")
                 cell.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -214,7 +220,8 @@ class MetricsDashboard(QDialog):
                 cell = self._cells.get((key, days))
                 if cell is not None:
                     cell.setText(self._format(key, getattr(figures, key)))
-                    late = key == "late_response_rate" and (figures.late_response_rate or 0) > 0.10
+                    rate = figures.late_response_rate or 0
+                    late = key == "late_response_rate" and rate > TARGET_LATE_RATE
                     cell.setStyleSheet("color: #c62828; font-weight: bold;" if late else "")
         self.chart.set_points(daily)
 
