@@ -16,7 +16,6 @@ from typing import Any, TextIO
 from sellerdesk.store import messages_repo
 from sellerdesk.store.store import Store
 
-FORMATS = ("jsonl", "csv")
 EXPORT_KEYS = (
     "message_id",
     "kind",

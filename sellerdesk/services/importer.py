@@ -35,11 +35,13 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from sellerdesk.domain.mail import PARSER_VERSION, MailError, ParsedMail, parse_mail
-from sellerdesk.domain.mail.parse import MAX_MESSAGE_BYTES
+from sellerdesk.domain.mail.parse import MAX_MESSAGE_BYTES, too_large_reason
 from sellerdesk.domain.timeutil import to_iso, utc_now
 from sellerdesk.errors import UsageError
-from sellerdesk.store import messages_repo
-from sellerdesk.store.store import Store
+from sellerdesk.services.returns import apply_notices
+from sellerdesk.store import conversations_repo, messages_repo, search_repo
+from sellerdesk.store.db import temporary_pragmas
+from sellerdesk.store.store import Store, delete_setting, read_setting, write_setting
 
 log = logging.getLogger(__name__)
 
@@ -118,14 +120,6 @@ class MailItem:
     error: str | None = None
 
 
-def _too_large(size: int) -> str:
-    return (
-        f"the message is {size / 1_048_576:.1f} MB, larger than the "
-        f"{MAX_MESSAGE_BYTES // 1_048_576} MB SellerDesk accepts (Amazon relays at most "
-        "10 MB of attachments); save its attachments separately"
-    )
-
-
 def _read_error(error: OSError) -> str:
     reason = error.strerror or str(error)
     return f"the file cannot be read ({reason.lower()})"
@@ -154,7 +148,7 @@ class _MboxMessage:
 
     def item(self, source: str) -> MailItem:
         if self.size > MAX_MESSAGE_BYTES:
-            return MailItem(source, None, _too_large(self.size))
+            return MailItem(source, None, too_large_reason(self.size))
         raw = b"".join(self.pieces)
         if raw.endswith(b"\n"):
             raw = raw[:-1]  # the blank line that separates mbox messages
@@ -219,7 +213,7 @@ def _single_file(path: Path) -> Iterator[MailItem]:
             return
         size = path.stat().st_size
         if size > MAX_MESSAGE_BYTES:
-            yield MailItem(str(path), None, _too_large(size))
+            yield MailItem(str(path), None, too_large_reason(size))
             return
         yield MailItem(str(path), path.read_bytes())
     except OSError as error:
@@ -414,15 +408,22 @@ def auto_workers(paths: Iterable[Path]) -> int:
     if cores < 2:
         return 0
     total = 0
-    for path in paths:
-        if path.is_file():
-            total += path.stat().st_size
-        else:
-            for folder, _dirs, files in os.walk(path):
-                total += sum(_file_size(Path(folder) / name) for name in files)
-        if total >= PARALLEL_BYTES:
+    for size in _input_sizes(paths):
+        total += size
+        if total >= PARALLEL_BYTES:  # enough: the rest of the folders is not walked
             return cores
     return 0
+
+
+def _input_sizes(paths: Iterable[Path]) -> Iterator[int]:
+    """The size of every file given or found under a given folder, lazily."""
+    for path in paths:
+        if path.is_file():
+            yield path.stat().st_size
+            continue
+        for folder, _dirs, files in os.walk(path):
+            for name in files:
+                yield _file_size(Path(folder) / name)
 
 
 def _file_size(path: Path) -> int:
@@ -456,7 +457,7 @@ class Importer:
     def run(self, paths: Iterable[str | os.PathLike[str]]) -> ImportSummary:
         self._started = time.monotonic()
         apply_pending_notices(self.store)
-        with _import_pragmas(self.store):
+        with temporary_pragmas(self.store.path, self.store.conn, IMPORT_PRAGMAS):
             self._run(paths)
         self.summary.elapsed = time.monotonic() - self._started
         return self.summary
@@ -557,19 +558,15 @@ class Importer:
                     self.summary.duplicates += 1
                     continue
                 self.summary.imported += 1
-                if mail.kind in messages_repo.NOTICE_KINDS and mail.order_id:
+                if messages_repo.is_notice(mail):
                     notice_rowids.append(rowid)
-            refresh_conversations(db, touched)
+            conversations_repo.refresh_conversations(db, touched)
             if notice_rowids:
                 _record_pending(db, notice_rowids)
         self.summary.conversation_ids |= touched
         return notice_rowids
 
     def _index_for_search(self) -> None:
-        try:
-            from sellerdesk.store import search_repo
-        except ImportError:  # search not installed in this build
-            return
         with self.store.write() as db:
             search_repo.index_pending(db)
 
@@ -582,29 +579,10 @@ class Importer:
 IMPORT_PRAGMAS = {"synchronous": "NORMAL", "cache_size": "-32768"}
 
 
-@contextlib.contextmanager
-def _import_pragmas(store: Store) -> Iterator[None]:
-    """``IMPORT_PRAGMAS`` on this connection while importing."""
-    with store.read() as db:
-        previous = {name: db.execute(f"PRAGMA {name}").fetchone()[0] for name in IMPORT_PRAGMAS}
-        for name, value in IMPORT_PRAGMAS.items():
-            db.execute(f"PRAGMA {name} = {value}")
-    try:
-        yield
-    finally:
-        with store.read() as db:
-            for name, value in previous.items():
-                db.execute(f"PRAGMA {name} = {int(value)}")
-
-
 def _store_one(
     db: Any, item: MailItem, mail: ParsedMail, imported_at: str, touched: set[int]
 ) -> int | None:
-    messages_repo.upsert_order(db, mail)
-    conversation_id, merged = messages_repo.resolve_conversation(db, mail)
-    touched.add(conversation_id)
-    if merged is not None:
-        touched.discard(merged)
+    conversation_id = messages_repo.place_message(db, mail, touched)
     return messages_repo.insert_message(
         db,
         mail,
@@ -617,34 +595,16 @@ def _store_one(
     )
 
 
-# -- hooks into other areas ----------------------------------------------------------------
-def refresh_conversations(db: Any, conversation_ids: Iterable[int]) -> None:
-    from sellerdesk.store.conversations_repo import refresh_conversations as refresh
-
-    refresh(db, conversation_ids)
-
-
-def apply_notices(store: Store, message_rowids: list[int]) -> None:
-    from sellerdesk.services.returns import apply_notices as apply
-
-    apply(store, message_rowids)
-
-
+# -- return cases waiting for their notices -------------------------------------------------
 def _record_pending(db: Any, rowids: list[int]) -> None:
-    row = db.execute(
-        "SELECT value FROM settings WHERE key = ?", [PENDING_NOTICES_SETTING]
-    ).fetchone()
-    pending = json.loads(row[0]) if row and row[0] else []
-    db.execute(
-        "INSERT INTO settings(key, value) VALUES (?, ?) "
-        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        [PENDING_NOTICES_SETTING, json.dumps(pending + rowids)],
-    )
+    value = read_setting(db, PENDING_NOTICES_SETTING)
+    pending = json.loads(value) if value else []
+    write_setting(db, PENDING_NOTICES_SETTING, json.dumps(pending + rowids))
 
 
 def clear_pending_notices(store: Store) -> None:
     with store.write() as db:
-        db.execute("DELETE FROM settings WHERE key = ?", [PENDING_NOTICES_SETTING])
+        delete_setting(db, PENDING_NOTICES_SETTING)
 
 
 def apply_pending_notices(store: Store) -> None:

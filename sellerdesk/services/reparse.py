@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
-from sellerdesk.domain.mail import PARSER_VERSION, MailError, parse_mail
+from sellerdesk.domain.mail import PARSER_VERSION
 from sellerdesk.services import importer
+from sellerdesk.services.returns import apply_notices
 from sellerdesk.store import messages_repo
+from sellerdesk.store.conversations_repo import refresh_conversations
 from sellerdesk.store.store import Store
 
 CHUNK = 500
@@ -39,6 +42,32 @@ class ReparseSummary:
         }
 
 
+def _reparse_one(
+    db: Any, row: messages_repo.StoredRaw, summary: ReparseSummary, touched: set[int]
+) -> bool:
+    """Re-parse and rewrite one stored message; whether it is a return notice. A message the
+    parser refuses (or fails on) is reported in ``summary.failed`` and left as it was."""
+    parsed = importer.parse_item(importer.MailItem(row.message_key, row.raw))
+    if isinstance(parsed, importer.ImportFailure):
+        summary.failed.append(ReparseFailure(row.message_key, parsed.error))
+        return False
+    parsed.message_key = row.message_key
+    conversation_id = messages_repo.place_message(db, parsed, touched)
+    messages_repo.update_message(
+        db,
+        row.id,
+        parsed,
+        received_at=parsed.received_at or row.imported_at,
+        parser_version=PARSER_VERSION,
+        conversation_id=conversation_id,
+    )
+    if row.conversation_id is not None and row.conversation_id != conversation_id:
+        summary.moved += 1
+        touched.add(row.conversation_id)
+    summary.reparsed += 1
+    return messages_repo.is_notice(parsed)
+
+
 def _reparse_chunk(
     store: Store, rows: list[messages_repo.StoredRaw], summary: ReparseSummary
 ) -> list[int]:
@@ -46,33 +75,10 @@ def _reparse_chunk(
     notices: list[int] = []
     with store.write() as db:
         for row in rows:
-            try:
-                parsed = parse_mail(row.raw)
-            except MailError as error:
-                summary.failed.append(ReparseFailure(row.message_key, str(error)))
-                continue
-            parsed.message_key = row.message_key
-            messages_repo.upsert_order(db, parsed)
-            conversation_id, merged = messages_repo.resolve_conversation(db, parsed)
-            if merged is not None:
-                touched.discard(merged)
-            messages_repo.update_message(
-                db,
-                row.id,
-                parsed,
-                received_at=parsed.received_at or row.imported_at,
-                parser_version=PARSER_VERSION,
-                conversation_id=conversation_id,
-            )
-            touched.add(conversation_id)
-            if row.conversation_id is not None and row.conversation_id != conversation_id:
-                summary.moved += 1
-                touched.add(row.conversation_id)
-            summary.reparsed += 1
-            if parsed.kind in messages_repo.NOTICE_KINDS and parsed.order_id:
+            if _reparse_one(db, row, summary, touched):
                 notices.append(row.id)
         gone = messages_repo.delete_empty_conversations(db, touched)
-        importer.refresh_conversations(db, touched - set(gone))
+        refresh_conversations(db, touched - set(gone))
     return notices
 
 
@@ -87,7 +93,7 @@ def reparse_all(store: Store, progress: Callable[[int], None] | None = None) -> 
             break
         notices = _reparse_chunk(store, rows, summary)
         if notices:
-            importer.apply_notices(store, notices)
+            apply_notices(store, notices)
         last = rows[-1].id
         if progress is not None:
             progress(summary.reparsed)

@@ -35,7 +35,7 @@ from sellerdesk.domain.timeutil import TIMEZONE_SETTING, resolve_timezone, to_is
 from sellerdesk.errors import UsageError
 from sellerdesk.store import returns_repo as repo
 from sellerdesk.store.returns_repo import iso, parse_iso
-from sellerdesk.store.store import Store
+from sellerdesk.store.store import Store, read_setting
 
 SHIP_FROM_SETTING = "returns.ship_from_country"
 HAND_FACTS = ("item_received_at", "atoz_decided_at", "international", "restocking_fee_percent")
@@ -66,11 +66,11 @@ class CaseView:
 
 def seller_timezone(db: Database) -> dt.tzinfo:
     """The seller's time zone (setting ``timezone``, an IANA name), else the system's."""
-    return resolve_timezone(repo.setting(db, TIMEZONE_SETTING))
+    return resolve_timezone(read_setting(db, TIMEZONE_SETTING))
 
 
 def _ships_internationally(db: Database, marketplace: str | None) -> bool:
-    ship_from = (repo.setting(db, SHIP_FROM_SETTING) or "").strip().upper()
+    ship_from = (read_setting(db, SHIP_FROM_SETTING) or "").strip().upper()
     if not ship_from:
         return False
     return marketplace_country(ship_from)[0] != marketplace_country(marketplace)[0]

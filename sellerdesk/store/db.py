@@ -12,7 +12,7 @@ import os
 import shutil
 import sqlite3
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -78,6 +78,24 @@ def environment_errors(path: Path) -> Iterator[None]:
         raise StoreUnavailable(describe_environment_error(path, error)) from error
     except OSError as error:
         raise StoreUnavailable(describe_environment_error(path, error)) from error
+
+
+@contextlib.contextmanager
+def temporary_pragmas(
+    path: Path, connection: sqlite3.Connection, pragmas: Mapping[str, str]
+) -> Iterator[None]:
+    """Integer-valued ``pragmas`` set on ``connection`` for the block, then restored.
+    Environment failures while setting or restoring become ``StoreUnavailable``."""
+    with environment_errors(path):
+        previous = {name: connection.execute(f"PRAGMA {name}").fetchone()[0] for name in pragmas}
+        for name, value in pragmas.items():
+            connection.execute(f"PRAGMA {name} = {value}")
+    try:
+        yield
+    finally:
+        with environment_errors(path):
+            for name, value in previous.items():
+                connection.execute(f"PRAGMA {name} = {int(value)}")
 
 
 def _prepare_folder(data_dir: Path) -> None:
@@ -167,11 +185,6 @@ def open_connection(data_dir: Path) -> sqlite3.Connection:
             connection.close()
             raise
         return connection
-
-
-def open_database(data_dir: Path) -> Database:
-    """``open_connection`` as a sqlite-utils ``Database``."""
-    return as_database(open_connection(data_dir))
 
 
 def copy_database(source: Path, target: Path) -> None:

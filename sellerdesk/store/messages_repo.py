@@ -20,8 +20,8 @@ from sqlite_utils import Database
 from sellerdesk.domain.mail import ParsedMail
 from sellerdesk.domain.mail.addresses import relay_alias
 from sellerdesk.domain.mail.fields import strip_reply_prefixes
+from sellerdesk.domain.returns.notices import NOTICE_KINDS
 
-NOTICE_KINDS = ("return_request", "refund_issued", "atoz_claim")
 _CHUNK = 500
 
 _INSERT_SQL = """
@@ -98,10 +98,6 @@ def known_keys(db: Database, keys: Iterable[str]) -> set[str]:
     return found
 
 
-def message_count(db: Database) -> int:
-    return int(db.execute("SELECT count(*) FROM messages").fetchone()[0])
-
-
 @dataclass(frozen=True)
 class StoredRaw:
     id: int
@@ -123,8 +119,7 @@ def raw_messages_after(db: Database, after_id: int, limit: int) -> list[StoredRa
 
 _EXPORT_SQL = """
 SELECT id, message_id, kind, marketplace, order_id, asins, item_title, buyer_name,
-       relay_address, buyer_text, received_at, conversation_id, message_key, subject,
-       seller_text, extra, source
+       relay_address, buyer_text, received_at, conversation_id
   FROM messages WHERE id > ? ORDER BY id LIMIT ?
 """
 
@@ -145,7 +140,8 @@ def _attachments_of(db: Database, ids: list[int]) -> dict[int, list[dict[str, An
 
 
 def export_rows(db: Database, chunk: int = _CHUNK) -> Iterator[dict[str, Any]]:
-    """Every message as a dict of its parsed fields, in import order, read in chunks."""
+    """Every message as a dict of the fields an export shows (``services.exporter.EXPORT_KEYS``)
+    plus its ``id``, in import order, read in chunks."""
     last = 0
     while True:
         rows = db.execute(_EXPORT_SQL, [last, chunk]).fetchall()
@@ -167,11 +163,6 @@ def export_rows(db: Database, chunk: int = _CHUNK) -> Iterator[dict[str, Any]]:
                 "received_at": row[10],
                 "attachments": attachments.get(row[0], []),
                 "conversation_id": row[11],
-                "message_key": row[12],
-                "subject": row[13],
-                "seller_text": row[14],
-                "extra": json.loads(row[15] or "{}"),
-                "source": row[16],
             }
         last = rows[-1][0]
 
@@ -294,6 +285,24 @@ def resolve_conversation(db: Database, parsed: ParsedMail) -> tuple[int, int | N
         return conversation_id, merged
     key = f"alias:{alias}" if alias else f"message:{parsed.message_key}"
     return _get_or_create(db, key, _conversation_values(parsed, None)), None
+
+
+def place_message(db: Database, parsed: ParsedMail, touched: set[int]) -> int:
+    """Store the message's order, find (or create) its conversation and return its id.
+
+    ``touched`` collects the conversations to refresh afterwards: this one is added, and an
+    alias conversation merged into it on the way (now deleted) is dropped."""
+    upsert_order(db, parsed)
+    conversation_id, merged = resolve_conversation(db, parsed)
+    touched.add(conversation_id)
+    if merged is not None:
+        touched.discard(merged)
+    return conversation_id
+
+
+def is_notice(parsed: ParsedMail) -> bool:
+    """Whether this message is a return, refund or A-to-z notice about a known order."""
+    return parsed.kind in NOTICE_KINDS and bool(parsed.order_id)
 
 
 # -- writing messages ----------------------------------------------------------------------

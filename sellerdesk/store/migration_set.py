@@ -83,11 +83,6 @@ class MigrationSet:
             self._built = built
         return self._built
 
-    @property
-    def _migrations(self) -> list[Any]:
-        """The registered migrations as sqlite-utils lists them (objects with ``name``)."""
-        return self.migrations()._migrations
-
     def applied(self, db: Database) -> list[Any]:
         return self.migrations().applied(db)
 

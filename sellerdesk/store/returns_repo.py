@@ -295,10 +295,6 @@ def list_evidence(db: Database, case_id: int) -> list[dict[str, Any]]:
     return [dict(zip(EVIDENCE_COLUMNS, row, strict=True)) for row in rows]
 
 
-def stored_names(db: Database) -> set[str]:
-    return {row[0] for row in db.execute("SELECT stored_name FROM case_evidence").fetchall()}
-
-
 def photo_count(db: Database, case_id: int) -> int:
     row = db.execute(
         "SELECT count(*) FROM case_evidence WHERE case_id = ? AND content_type LIKE 'image/%'",
@@ -306,10 +302,3 @@ def photo_count(db: Database, case_id: int) -> int:
     ).fetchone()
     return int(row[0])
 
-
-# -- settings ----------------------------------------------------------------------------------
-
-
-def setting(db: Database, key: str) -> str | None:
-    row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
-    return row[0] if row else None

@@ -125,13 +125,6 @@ def pending_count(db: Database) -> int:
     return int(db.execute("SELECT count(*) FROM search_queue").fetchone()[0])
 
 
-def rebuild(db: Database) -> int:
-    """Drop and re-create every index row (after a change of the indexing rules)."""
-    db.execute("DELETE FROM message_fts")
-    db.execute("INSERT OR IGNORE INTO search_queue(message_id) SELECT id FROM messages")
-    return index_pending(db)
-
-
 def _hit(row: tuple, query: str, radius: int = SNIPPET_RADIUS) -> SearchHit:
     (rowid, message_id, conversation_id, received_at, kind, subject, item_title, buyer_text,
      buyer_name, order_id, asins, notes, score) = row

@@ -23,6 +23,26 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
+def read_setting(db: Database | sqlite3.Connection, key: str) -> str | None:
+    """The value of the setting ``key`` (None when unset), in the caller's transaction."""
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    return row[0] if row else None
+
+
+def write_setting(db: Database | sqlite3.Connection, key: str, value: str | None) -> None:
+    """Set ``key`` to ``value`` inside the caller's transaction."""
+    db.execute(
+        "INSERT INTO settings(key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [key, value],
+    )
+
+
+def delete_setting(db: Database | sqlite3.Connection, key: str) -> None:
+    """Remove ``key`` inside the caller's transaction."""
+    db.execute("DELETE FROM settings WHERE key = ?", [key])
+
+
 class Store:
     """The SellerDesk database of one data dir."""
 
@@ -70,16 +90,12 @@ class Store:
 
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         with self.query() as connection:
-            row = connection.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
-        return row[0] if row else default
+            value = read_setting(connection, key)
+        return default if value is None else value
 
     def set_setting(self, key: str, value: str | None) -> None:
         with self.write() as db:
-            db.execute(
-                "INSERT INTO settings(key, value) VALUES (?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                [key, value],
-            )
+            write_setting(db, key, value)
 
     def close(self) -> None:
         self.conn.close()

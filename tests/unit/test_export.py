@@ -85,6 +85,29 @@ def test_cli_export_bad_output_folder(capsys, data_dir, tmp_path) -> None:  # ty
     assert main(["--data-dir", str(data_dir), "export", "--format", "csv", "-o", str(target)]) == 2
 
 
+def test_reparse_reports_a_parser_bug_and_goes_on(store, samples_dir, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from sellerdesk.domain.mail import parse as parse_module
+    from sellerdesk.services.reparse import reparse_all
+
+    import_paths(store, [samples_dir / "00001.eml", samples_dir / "00031.eml"])
+    real_content = parse_module._content
+    calls: list[int] = []
+
+    def broken_on_second(message, headers):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyError("parser bug")
+        return real_content(message, headers)
+
+    monkeypatch.setattr(parse_module, "_content", broken_on_second)
+    summary = reparse_all(store)
+    assert summary.reparsed == 1
+    assert len(summary.failed) == 1
+    assert "parser error: KeyError" in summary.failed[0].error
+    second_key = store.db.execute("SELECT message_key FROM messages ORDER BY id").fetchall()[1][0]
+    assert summary.failed[0].message_key == second_key
+
+
 def test_reparse_rewrites_fields_from_raw(capsys, store, data_dir, samples_dir) -> None:  # type: ignore[no-untyped-def]
     import_paths(store, [samples_dir / "00001.eml", samples_dir / "00031.eml"])
     store.db.execute("UPDATE messages SET kind = 'other', order_id = NULL, buyer_text = NULL")

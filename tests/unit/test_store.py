@@ -309,7 +309,7 @@ def test_existing_database_in_read_only_dir_gives_store_unavailable(shared_tmp: 
 
 # --- backups --------------------------------------------------------------------------------
 def test_backup_made_before_pending_migrations(data_dir: Path) -> None:
-    names = [m.name for m in MIGRATIONS._migrations]
+    names = MIGRATIONS.names()
     if len(names) < 2:
         pytest.skip("only one migration: nothing can be pending on an existing file")
     data_dir.mkdir(parents=True)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import re
-from urllib.parse import parse_qs, urlsplit
 
 # Amazon's top-level marketplace domain -> two-letter marketplace code.
 DOMAIN_MARKETPLACE: dict[str, str] = {
@@ -156,12 +155,3 @@ def marketplace_from_display_name(name: str) -> str | None:
     """'Amazon.fr' in a From display name -> 'FR'."""
     match = _DISPLAY_AMAZON_RE.search(name or "")
     return DOMAIN_MARKETPLACE.get(match.group(1).lower()) if match else None
-
-
-def query_value(url: str, key: str) -> str | None:
-    """One query parameter of a URL (for no-response-needed links)."""
-    try:
-        values = parse_qs(urlsplit(url).query).get(key)
-    except ValueError:
-        return None
-    return values[0] if values else None

@@ -50,6 +50,15 @@ _SURVEY_TYPE_RE = re.compile(r"customAttribute1Value=([A-Z][A-Z0-9_]{5,60})")
 _NRN_RE = re.compile(r"no-response-needed|[?&](?:amp;)?nrn=1")
 
 
+def too_large_reason(size: int) -> str:
+    """Why a message of ``size`` bytes (over ``MAX_MESSAGE_BYTES``) is refused, in plain words."""
+    return (
+        f"the message is {size / 1_048_576:.1f} MB, larger than the "
+        f"{MAX_MESSAGE_BYTES // 1_048_576} MB SellerDesk accepts (Amazon relays at most "
+        "10 MB of attachments); save its attachments separately"
+    )
+
+
 class MailError(ValueError):
     """This item is not a usable e-mail; the message says why in plain words."""
 
@@ -106,11 +115,7 @@ def _check_bytes(raw: bytes) -> None:
     if not raw.strip():
         raise MailError("the file is empty")
     if len(raw) > MAX_MESSAGE_BYTES:
-        raise MailError(
-            f"the message is {len(raw) / 1_048_576:.1f} MB, larger than the "
-            f"{MAX_MESSAGE_BYTES // 1_048_576} MB SellerDesk accepts (Amazon relays at most "
-            "10 MB of attachments); save its attachments separately"
-        )
+        raise MailError(too_large_reason(len(raw)))
     head = raw[:65536].split(b"\n\n", 1)[0].split(b"\r\n\r\n", 1)[0]
     if not _HEADER_LINE_RE.match(raw.lstrip()[:1000]):
         raise MailError("this is not an e-mail: it does not start with e-mail headers")
