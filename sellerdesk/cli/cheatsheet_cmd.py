@@ -15,11 +15,10 @@ from pathlib import Path
 
 from sellerdesk.cli.context import CliContext
 from sellerdesk.errors import StoreUnavailable, UsageError
+from sellerdesk.services.cheatsheet import LANGUAGES, PAPERS
 
 NAME = "cheatsheet"
 HELP = "write the printable policy cheat sheet (English, Chinese or bilingual) to a PDF file"
-LANGUAGES = ("en", "zh-CN", "bilingual")
-PAPERS = ("a4", "letter")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

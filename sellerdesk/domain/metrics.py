@@ -18,7 +18,8 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 
-REPLY_WINDOW = dt.timedelta(hours=24)
+from sellerdesk.domain.reply_clock import REPLY_WINDOW
+
 WINDOWS_DAYS = (7, 30, 90)
 TARGET_ON_TIME = 0.90
 TARGET_LATE_RATE = 0.10

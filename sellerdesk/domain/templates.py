@@ -18,6 +18,8 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from sellerdesk.domain.mail.addresses import DOMAIN_MARKETPLACE
+
 # Languages a template can be written in, in the order pickers show them.
 LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "es", "it", "ja", "zh-CN")
 DEFAULT_LANGUAGE = "en"
@@ -56,32 +58,12 @@ MARKETPLACE_LANGUAGE: dict[str, str] = {
     "CN": "zh-CN",
 }
 
-# Marketplace code -> the store's name, for the {marketplace} placeholder.
+# Marketplace code -> the store's name, for the {marketplace} placeholder ("GB" is an alias of
+# "UK", the code the mail parser uses).
 MARKETPLACE_STORE_NAMES: dict[str, str] = {
-    "US": "Amazon.com",
-    "CA": "Amazon.ca",
-    "MX": "Amazon.com.mx",
-    "BR": "Amazon.com.br",
-    "UK": "Amazon.co.uk",
-    "GB": "Amazon.co.uk",
-    "IE": "Amazon.ie",
-    "DE": "Amazon.de",
-    "FR": "Amazon.fr",
-    "IT": "Amazon.it",
-    "ES": "Amazon.es",
-    "NL": "Amazon.nl",
-    "SE": "Amazon.se",
-    "PL": "Amazon.pl",
-    "BE": "Amazon.com.be",
-    "JP": "Amazon.co.jp",
-    "AU": "Amazon.com.au",
-    "SG": "Amazon.sg",
-    "AE": "Amazon.ae",
-    "SA": "Amazon.sa",
-    "IN": "Amazon.in",
-    "TR": "Amazon.com.tr",
-    "EG": "Amazon.eg",
+    code: f"Amazon.{tld}" for tld, code in DOMAIN_MARKETPLACE.items()
 }
+MARKETPLACE_STORE_NAMES["GB"] = MARKETPLACE_STORE_NAMES["UK"]
 
 # Placeholders SellerDesk knows, with what fills them. Templates may use others too: the
 # composer then asks the seller for their values before rendering.

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from sellerdesk.domain.mail.addresses import domain_tld
 from sellerdesk.domain.reply_clock import CLOSED, NEEDS_REPLY, NO_RESPONSE_NEEDED, REPLIED
 from sellerdesk.domain.timeutil import from_iso, to_iso, utc_now
 from sellerdesk.store import conversation_repo as repo
@@ -37,17 +37,8 @@ AMAZON = "amazon"
 MAX_TAG_LENGTH = 40
 MAX_NOTES_LENGTH = 20_000
 
-# Keys an importer may use in ``messages.extra`` for the "no response needed" link.
-_NRN_EXTRA_KEYS = ("nrn_link", "no_response_needed_link", "no_response_needed_url", "nrn_url")
-_NRN_URL = re.compile(
-    r"https://sellercentral(?:-europe|-japan)?\.amazon\.[a-z.]{2,10}/"
-    r"[^\s<>\"']*(?:no-response-needed|nrn=1)[^\s<>\"']*",
-    re.IGNORECASE,
-)
-_SELLER_CENTRAL_HOST = re.compile(
-    r"^sellercentral(?:-europe|-japan)?\.amazon\.(?:com|ca|com\.mx|com\.br|co\.uk|de|fr|it|es|"
-    r"nl|se|pl|com\.be|co\.jp|com\.au|sg|ae|sa|in|com\.tr|eg)$"
-)
+# Seller Central host names, each followed by ".amazon.<marketplace TLD>".
+_SELLER_CENTRAL_PREFIXES = ("sellercentral", "sellercentral-europe", "sellercentral-japan")
 
 
 class ConversationNotFound(LookupError):
@@ -148,19 +139,20 @@ def normalize_tag(text: str) -> str:
 
 
 def is_seller_central_link(url: str) -> bool:
-    """Only links to Amazon's own Seller Central are shown (never a look-alike domain)."""
-    parts = urlsplit(url)
-    return parts.scheme == "https" and bool(_SELLER_CENTRAL_HOST.match(parts.hostname or ""))
+    """Only links to Amazon's own Seller Central are shown (never a look-alike domain).
 
-
-def find_nrn_link(texts: list[str]) -> str | None:
-    """The first "mark as no response needed" link in the given texts, if any."""
-    for text in texts:
-        for match in _NRN_URL.finditer(text or ""):
-            url = match.group(0).rstrip(".,;)")
-            if is_seller_central_link(url):
-                return url
-    return None
+    The host must be exactly ``sellercentral[-europe|-japan].amazon.<tld>`` for a marketplace
+    TLD of :data:`sellerdesk.domain.mail.addresses.DOMAIN_MARKETPLACE`, over https.
+    """
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. a broken IPv6 literal
+        return False
+    host = parts.hostname or ""
+    tld = domain_tld(host)
+    if parts.scheme != "https" or tld is None:
+        return False
+    return any(host == f"{prefix}.amazon.{tld}" for prefix in _SELLER_CENTRAL_PREFIXES)
 
 
 def _json(text: str | None, default: Any) -> Any:
@@ -271,18 +263,17 @@ def _order_facts(
     )
 
 
-def _nrn_link(conversation: repo.Row, messages: list[repo.Row]) -> str | None:
-    stored = conversation.get("nrn_link")
-    if stored and is_seller_central_link(stored):
-        return stored
-    buyer_messages = [m for m in reversed(messages) if m["kind"] == "buyer_message"]
-    for message in buyer_messages:
+def _nrn_link(messages: list[repo.Row]) -> str | None:
+    """The newest buyer message's "no response needed" link (``extra["nrn_link"]``, stored by
+    the mail parser), when it points to Seller Central."""
+    for message in reversed(messages):
+        if message["kind"] != "buyer_message":
+            continue
         extra = _json(message["extra"], {})
-        for key in _NRN_EXTRA_KEYS:
-            value = extra.get(key) if isinstance(extra, dict) else None
-            if isinstance(value, str) and is_seller_central_link(value):
-                return value
-    return find_nrn_link([m["body_text"] or "" for m in buyer_messages])
+        link = extra.get("nrn_link") if isinstance(extra, dict) else None
+        if isinstance(link, str) and is_seller_central_link(link):
+            return link
+    return None
 
 
 class ConversationService:
@@ -319,7 +310,7 @@ class ConversationService:
             reply_due_at=_time(conversation["reply_due_at"]),
             oldest_unanswered_at=_time(conversation["oldest_unanswered_at"]),
             last_reply_at=_time(conversation["last_reply_at"]),
-            nrn_link=_nrn_link(conversation, messages),
+            nrn_link=_nrn_link(messages),
             actions=ALLOWED_ACTIONS.get(conversation["status"], frozenset()),
         )
 

@@ -54,16 +54,20 @@ class DraftService:
             return drafts_repo.open_draft(db, conversation_id)
 
     def save(self, conversation_id: int, content: DraftContent) -> Draft | None:
-        """Store ``content`` as the open draft; an empty draft deletes it. Unchanged: no write."""
-        current = self.load(conversation_id)
-        if current is not None and DraftContent.of(current) == content:
-            return current
-        if content.is_empty():
-            if current is not None:
-                self.discard(conversation_id)
-            return None
+        """Store ``content`` as the open draft; an empty draft deletes it. Unchanged: no write.
+
+        One transaction: the draft read, the check and the write cannot interleave with
+        another save.
+        """
         with self.store.write() as db:
-            if not drafts_repo.conversation_exists(db, conversation_id):
+            current = drafts_repo.open_draft(db, conversation_id)
+            if current is not None and DraftContent.of(current) == content:
+                return current
+            if content.is_empty():
+                if current is not None:
+                    drafts_repo.delete_open_draft(db, conversation_id)
+                return None
+            if current is None and not drafts_repo.conversation_exists(db, conversation_id):
                 raise UsageError("this conversation no longer exists (merged or deleted)")
             draft_id = drafts_repo.save_open_draft(
                 db,

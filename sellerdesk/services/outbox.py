@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from sellerdesk.errors import SellerDeskError, UsageError
 from sellerdesk.store.drafts_repo import ReplyFacts
-from sellerdesk.store.store import Store
+from sellerdesk.store.store import Store, write_setting
 
 if TYPE_CHECKING:
     import smtplib
@@ -111,9 +111,11 @@ def load_settings(store: Store) -> SmtpSettings:
 
 
 def save_settings(store: Store, settings: SmtpSettings) -> SmtpSettings:
+    """Validate and store the SMTP settings, all in one transaction (never half of them)."""
     checked = validate_settings(settings)
-    for key in _SETTING_KEYS:
-        store.set_setting(f"smtp.{key}", str(getattr(checked, key)))
+    with store.write() as db:
+        for key in _SETTING_KEYS:
+            write_setting(db, f"smtp.{key}", str(getattr(checked, key)))
     return checked
 
 

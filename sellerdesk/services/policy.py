@@ -10,22 +10,12 @@ themselves live in ``sellerdesk.domain.policy``. Qt-free.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
-from sellerdesk.domain.policy.advisor import REPLY, Advice, ContactFacts, advise
-from sellerdesk.domain.policy.checker import check_draft
-from sellerdesk.domain.policy.model import CheckResult, DraftContext
+from sellerdesk.domain.policy.advisor import REPLY, ContactFacts
+from sellerdesk.domain.policy.model import DraftContext
 from sellerdesk.domain.timeutil import from_iso, utc_now
 from sellerdesk.store import policy_repo
 from sellerdesk.store.store import Store
-
-
-@dataclass(frozen=True)
-class ConversationPolicy:
-    """The advisor's facts for one conversation plus the raw dates they came from."""
-
-    facts: ContactFacts
-    history: policy_repo.ContactHistory | None
 
 
 def _days_since(iso: str | None, now: dt.datetime) -> int | None:
@@ -55,47 +45,22 @@ def facts_from_history(
 
 
 class PolicyService:
-    """The advisor and the checker for conversations of one store."""
+    """The advisor's facts for conversations of one store."""
 
     def __init__(self, store: Store) -> None:
         self._store = store
 
-    def conversation_policy(
-        self, conversation_id: int | None, now: dt.datetime | None = None
-    ) -> ConversationPolicy:
+    def facts(self, conversation_id: int | None, now: dt.datetime | None = None) -> ContactFacts:
+        """What the advisor needs to know about this conversation's buyer and order."""
         history = None
         if conversation_id is not None:
             with self._store.read() as db:
                 history = policy_repo.contact_history(db, conversation_id)
-        return ConversationPolicy(facts_from_history(history, now or utc_now()), history)
-
-    def facts(self, conversation_id: int | None, now: dt.datetime | None = None) -> ContactFacts:
-        return self.conversation_policy(conversation_id, now).facts
-
-    def advise(
-        self, conversation_id: int | None, purpose: str, now: dt.datetime | None = None
-    ) -> Advice:
-        """May the seller write to this conversation's buyer for ``purpose`` now?"""
-        return advise(purpose, self.facts(conversation_id, now))
-
-    def draft_context(
-        self, conversation_id: int | None, purpose: str | None, now: dt.datetime | None = None
-    ) -> DraftContext:
-        """The checker's context: proactive unless the purpose is a reply."""
-        return draft_context_from_facts(self.facts(conversation_id, now), purpose)
-
-    def check(
-        self,
-        conversation_id: int | None,
-        subject: str,
-        text: str,
-        purpose: str | None = REPLY,
-        now: dt.datetime | None = None,
-    ) -> CheckResult:
-        return check_draft(text, subject, self.draft_context(conversation_id, purpose, now))
+        return facts_from_history(history, now or utc_now())
 
 
 def draft_context_from_facts(facts: ContactFacts, purpose: str | None) -> DraftContext:
+    """The checker's context: proactive unless the purpose is a reply."""
     proactive = purpose not in (None, REPLY)
     return DraftContext(
         proactive=proactive,

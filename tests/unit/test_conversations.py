@@ -19,7 +19,6 @@ from sellerdesk.services.conversations import (
     ConversationNotFound,
     ConversationService,
     StatusChangeRefused,
-    find_nrn_link,
     is_seller_central_link,
     normalize_tag,
 )
@@ -163,11 +162,21 @@ def test_unknown_conversation(store: Store) -> None:
 
 def test_nrn_links_only_from_seller_central() -> None:
     good = "https://sellercentral.amazon.de/gp/communication-manager/inbox.html?ie=UTF8&nrn=1&t=X"
-    assert find_nrn_link(["text " + good + ". more"]) == good
+    assert is_seller_central_link(good)
     evil = "https://sellercentral.amazon.de.evil.example/messaging/no-response-needed?t=1"
-    assert find_nrn_link([evil]) is None
+    assert not is_seller_central_link(evil)
     assert not is_seller_central_link("http://sellercentral.amazon.com/x?nrn=1")
     assert normalize_tag("x" * 100) == "x" * 40
+
+
+def test_seller_central_hosts_follow_the_marketplace_domains() -> None:
+    assert is_seller_central_link("https://sellercentral.amazon.ie/messaging/inbox?nrn=1")
+    assert is_seller_central_link("https://sellercentral-europe.amazon.co.uk/x?nrn=1")
+    assert is_seller_central_link("https://sellercentral-japan.amazon.co.jp/x?nrn=1")
+    assert not is_seller_central_link("https://sellercentral.amazon.ie.evil.example/x?nrn=1")
+    assert not is_seller_central_link("https://evil-sellercentral.amazon.ie/x?nrn=1")
+    assert not is_seller_central_link("https://sellercentral.amazon.xx/x?nrn=1")
+    assert not is_seller_central_link("https://[broken/x?nrn=1")
 
 
 def test_time_left(store: Store, samples_dir: Path) -> None:

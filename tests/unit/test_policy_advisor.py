@@ -15,8 +15,9 @@ from sellerdesk.domain.policy.advisor import (
     ContactFacts,
     advise,
 )
+from sellerdesk.domain.policy.checker import check_draft
 from sellerdesk.domain.policy.rules import load_rules
-from sellerdesk.services.policy import PolicyService
+from sellerdesk.services.policy import PolicyService, draft_context_from_facts
 
 NOW = dt.datetime(2026, 11, 26, 9, 0, tzinfo=dt.UTC)
 OID = "111-2223334-4445556"
@@ -130,14 +131,14 @@ def test_service_reads_delivery_review_and_opt_out_from_the_store(store) -> None
     facts = service.facts(conversation, NOW)
     assert (facts.delivered_days_ago, facts.order_age_days) == (9, 15)
     assert not facts.buyer_wrote and not facts.review_requested and not facts.buyer_opted_out
-    assert service.advise(conversation, "review-request", NOW).status == ALLOWED
+    assert advise("review-request", service.facts(conversation, NOW)).status == ALLOWED
 
     _message(store, conversation, "buyer_message", "m1", relay="abc123@marketplace.amazon.com")
-    assert service.advise(conversation, "reply", NOW).status == ALLOWED
+    assert advise("reply", service.facts(conversation, NOW)).status == ALLOWED
 
     _message(store, None, "optout_bounce", "m2", relay="ABC123@marketplace.amazon.com")
     assert service.facts(conversation, NOW).buyer_opted_out
-    assert service.advise(conversation, "review-request", NOW).status == NOT_ALLOWED
+    assert advise("review-request", service.facts(conversation, NOW)).status == NOT_ALLOWED
 
 
 def test_a_sent_review_request_draft_counts_as_requested(store) -> None:  # type: ignore[no-untyped-def]
@@ -153,7 +154,7 @@ def test_a_sent_review_request_draft_counts_as_requested(store) -> None:  # type
     with store.write() as db:
         db.execute("UPDATE drafts SET sent_at = '2026-11-21T11:00:00Z'")
     assert service.facts(conversation, NOW).review_requested
-    advice = service.advise(conversation, "review-request", NOW)
+    advice = advise("review-request", service.facts(conversation, NOW))
     assert advice.status == NOT_ALLOWED and "MSG-REVIEW-ONCE" in rules_of(advice, BLOCKED)
 
 
@@ -162,17 +163,12 @@ def test_review_requested_at_on_the_order_and_the_draft_check(store) -> None:  #
     conversation = _conversation(
         store, delivered_at="2026-11-16T12:00:00Z", review_requested_at="2026-11-22T08:00:00Z"
     )
-    context = service.draft_context(conversation, "review-request", NOW)
+    facts = service.facts(conversation, NOW)
+    context = draft_context_from_facts(facts, "review-request")
     assert context.proactive and context.review_requested and context.delivered_days_ago == 9
-    result = service.check(
-        conversation,
-        "",
-        f"Order {OID}: please share your experience on Amazon.",
-        "review-request",
-        NOW,
-    )
+    result = check_draft(f"Order {OID}: please share your experience on Amazon.", "", context)
     assert result.rule_ids == {"MSG-REVIEW-ONCE"}
-    reply = service.draft_context(conversation, "reply", NOW)
+    reply = draft_context_from_facts(facts, "reply")
     assert not reply.proactive and reply.purpose is None
 
 

@@ -11,7 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sellerdesk.domain.policy.model import CRITICAL_PURPOSES, PURPOSES
+from sellerdesk.domain.policy.model import (
+    CRITICAL_PURPOSES,
+    PROACTIVE_WINDOW_DAYS,
+    PURPOSES,
+    REVIEW_WINDOW_DAYS,
+)
 
 REPLY = "reply"
 ADVISOR_PURPOSES: tuple[str, ...] = (REPLY, *PURPOSES)
@@ -25,9 +30,6 @@ OK = "ok"
 CONDITION = "condition"
 BLOCKED = "blocked"
 INFO = "info"
-
-PROACTIVE_WINDOW_DAYS = 30
-REVIEW_WINDOW_DAYS = (5, 30)
 
 PURPOSE_LABELS: dict[str, tuple[str, str]] = {
     REPLY: ("Reply to the buyer", "回复买家"),

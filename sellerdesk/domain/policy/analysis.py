@@ -23,6 +23,15 @@ _FULLWIDTH[0x3000] = 0x20
 
 _SENTENCE_END = re.compile(r"[.!?]+(?=[\s\"')\]]|$)|[。！？]+|\n")
 
+# A sentence is filler (greeting, thanks, help offer, signature) when it is a short line or
+# when at least this share of its letters and digits is covered by filler/thanks/protected
+# matches.
+_WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_FILLER_COVERAGE = 0.6
+_SHORT_LINE_WORDS = 3
+_SHORT_LINE_CJK = 8
+
 # Tokens that look like numbers but are not contact details.
 _PROTECTED = re.compile(
     r"\b\d{3}-\d{7}-\d{7}\b"  # Amazon order id
@@ -109,11 +118,34 @@ class Analysis:
             buckets.setdefault(self.sentence_index(span[0]), []).append(span)
         return buckets
 
-    def sentences_with(self, concept: str) -> set[int]:
-        return {self.sentence_index(start) for start, _ in self.spans(concept)}
-
     def has(self, concept: str) -> bool:
         return bool(self.spans(concept))
+
+    @cached_property
+    def filler_sentences(self) -> list[bool]:
+        """For each sentence, whether it is only greeting, thanks, help offer or signature."""
+        covering = self.spans("filler") + self.spans("thanks") + self.protected
+        return [self._is_filler(span, covering) for span in self.sentences]
+
+    def _is_filler(self, sentence: Span, covering: list[Span]) -> bool:
+        start, end = sentence
+        text = self.norm[start:end]
+        words = _WORD.findall(text)
+        cjk = len(_CJK.findall(text))
+        if not cjk and len(words) <= _SHORT_LINE_WORDS and "?" not in text:
+            return True
+        if cjk and cjk <= _SHORT_LINE_CJK and len(words) <= _SHORT_LINE_WORDS:
+            return True
+        covered = bytearray(end - start)
+        for c_start, c_end in covering:
+            lo, hi = max(c_start, start), min(c_end, end)
+            if lo < hi:
+                covered[lo - start : hi - start] = b"\x01" * (hi - lo)
+        meaningful = [i for i, char in enumerate(text) if char.isalnum()]
+        if not meaningful:
+            return True
+        share = sum(covered[i] for i in meaningful) / len(meaningful)
+        return share >= _FILLER_COVERAGE
 
     @cached_property
     def review_spans(self) -> list[Span]:

@@ -18,6 +18,10 @@ PURPOSES: tuple[str, ...] = (
 CRITICAL_PURPOSES: frozenset[str] = frozenset(
     {"info-needed", "delivery-scheduling", "custom-design"}
 )
+# Messages the seller starts must be sent within this many days of delivery (MSG-PROACTIVE-30D).
+PROACTIVE_WINDOW_DAYS = 30
+# A review request may be sent from the first to the last of these days after delivery.
+REVIEW_WINDOW_DAYS = (5, 30)
 
 VERDICT_OK = "ok"
 VERDICT_WARN = "warn"

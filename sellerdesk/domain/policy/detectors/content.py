@@ -9,17 +9,10 @@ for.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from sellerdesk.domain.policy.analysis import Analysis, Span
+from sellerdesk.domain.policy.analysis import Analysis
 from sellerdesk.domain.policy.detectors.base import Hit, quote
-
-_WORD = re.compile(r"\w+")
-_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
-_FILLER_COVERAGE = 0.6
-_SHORT_LINE_WORDS = 3
-_SHORT_LINE_CJK = 8
 
 
 def detect(analysis: Analysis) -> Iterator[Hit]:
@@ -66,37 +59,10 @@ def _confirmations(analysis: Analysis) -> Iterator[Hit]:
         )
 
 
-def filler_sentences(analysis: Analysis) -> list[bool]:
-    """For each sentence, whether it is only greeting, thanks, help offer or signature."""
-    covering = analysis.spans("filler") + analysis.spans("thanks") + analysis.protected
-    return [_is_filler(analysis, span, covering) for span in analysis.sentences]
-
-
-def _is_filler(analysis: Analysis, sentence: Span, covering: list[Span]) -> bool:
-    start, end = sentence
-    text = analysis.norm[start:end]
-    words = _WORD.findall(text)
-    cjk = len(_CJK.findall(text))
-    if not cjk and len(words) <= _SHORT_LINE_WORDS and "?" not in text:
-        return True
-    if cjk and cjk <= _SHORT_LINE_CJK and len(words) <= _SHORT_LINE_WORDS:
-        return True
-    covered = bytearray(end - start)
-    for c_start, c_end in covering:
-        lo, hi = max(c_start, start), min(c_end, end)
-        if lo < hi:
-            covered[lo - start : hi - start] = b"\x01" * (hi - lo)
-    meaningful = [i for i, char in enumerate(text) if char.isalnum()]
-    if not meaningful:
-        return True
-    share = sum(covered[i] for i in meaningful) / len(meaningful)
-    return share >= _FILLER_COVERAGE
-
-
 def _thanks_only(analysis: Analysis) -> Iterator[Hit]:
     if not analysis.sentences:
         return
-    if not all(filler_sentences(analysis)):
+    if not all(analysis.filler_sentences):
         return
     spans = analysis.spans("thanks") or analysis.spans("filler")
     if not spans:

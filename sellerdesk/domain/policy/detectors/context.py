@@ -10,12 +10,10 @@ from collections.abc import Iterator
 
 from sellerdesk.domain.policy.analysis import Analysis
 from sellerdesk.domain.policy.detectors.base import Hit, whole_message
-from sellerdesk.domain.policy.detectors.content import filler_sentences
-from sellerdesk.domain.policy.model import CRITICAL_PURPOSES, SUBJECT
+from sellerdesk.domain.policy.model import CRITICAL_PURPOSES, PROACTIVE_WINDOW_DAYS, SUBJECT
 
 ORDER_ID = re.compile(r"\b\d{3}-\d{7}-\d{7}\b")
 IMPORTANT_TAG = re.compile(r"[\[【［]\s*important\s*[\]】］]", re.IGNORECASE)
-PROACTIVE_WINDOW_DAYS = 30
 _REASON_CONCEPTS = ("problem", "reason", "address")
 
 
@@ -52,7 +50,7 @@ def _reasons(analysis: Analysis) -> Iterator[Hit]:
         return
     if analysis.has("confirmation"):
         return  # reported as MSG-NO-CONFIRMATION
-    if all(filler_sentences(analysis)):
+    if all(analysis.filler_sentences):
         return  # reported as MSG-NO-THANKS-ONLY
     yield whole_message(
         "MSG-PROACTIVE-REASONS",

@@ -13,8 +13,7 @@ from collections.abc import Iterator
 
 from sellerdesk.domain.policy.analysis import Analysis, Span, cover, overlaps_any
 from sellerdesk.domain.policy.detectors.base import Hit, quote
-
-REVIEW_WINDOW_DAYS = (5, 30)
+from sellerdesk.domain.policy.model import REVIEW_WINDOW_DAYS
 
 
 def detect(analysis: Analysis) -> Iterator[Hit]:

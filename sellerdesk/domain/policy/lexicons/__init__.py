@@ -34,7 +34,6 @@ except ImportError:  # pragma: no cover - Python < 3.11
     import sre_parse as _sre_parser  # type: ignore[no-redef]
 
 LANGUAGE_MODULES: tuple[ModuleType, ...] = (en, de, fr, es, it, ja, zh)
-LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "es", "it", "ja", "zh")
 CONCEPTS: tuple[str, ...] = tuple(en.TERMS)
 _MIN_ANCHOR_SCORE = 3  # an ASCII anchor needs 3 characters; one CJK character is enough
 
@@ -138,15 +137,6 @@ def anchors_by_key() -> dict[str, tuple[str, ...]]:
 @cache
 def _anchor_keys() -> frozenset[str]:
     return frozenset(anchors_by_key())
-
-
-def __getattr__(name: str) -> object:
-    """``FRAGMENTS`` and ``ANCHORS_BY_KEY`` as module constants, still built lazily."""
-    if name == "FRAGMENTS":
-        return fragments()
-    if name == "ANCHORS_BY_KEY":
-        return anchors_by_key()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def anchors_present(lowered: str) -> frozenset[str]:
