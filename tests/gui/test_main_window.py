@@ -101,3 +101,9 @@ def test_no_shortcut_is_bound_twice(open_desktop) -> None:  # type: ignore[no-un
         if not key.isEmpty()
     )
     assert {key: n for key, n in bound.items() if n > 1} == {}
+
+
+def test_hub_status_messages_reach_the_status_bar(open_desktop) -> None:  # type: ignore[no-untyped-def]
+    desktop = open_desktop()
+    desktop.hub.status_message.emit("Notes saved.")
+    assert desktop.window.statusBar().currentMessage() == "Notes saved."
